@@ -1,0 +1,5 @@
+module github.com/cloudthreats/threatlandscape
+
+go 1.25.0
+
+require github.com/oasdiff/yaml3 v0.0.16
