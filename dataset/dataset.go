@@ -78,7 +78,7 @@ func New(es Entities) (*Dataset, error) {
 }
 
 // build validates es, which it takes ownership of, and indexes it.
-func build(es Entities, locate func(model.Kind, int, string) (string, int, int), skip func(model.Kind, int) bool) (*Dataset, error) {
+func build(es Entities, locate func(model.Kind, int, string) (string, int, int), skip func(model.Kind, int, string) bool) (*Dataset, error) {
 	ix := keys(&es)
 	c := &checker{locate: locate, skip: skip}
 	c.check(&es, &ix)

@@ -44,7 +44,8 @@ func Load(fsys fs.FS) (*Dataset, error) {
 type source struct {
 	file   string
 	pos    strictyaml.Positions
-	broken bool // the file could not be parsed; only its ID is known
+	broken bool            // the file could not be parsed; only its ID is known
+	bad    map[string]bool // field paths with decoding errors, already reported
 }
 
 type loader struct {
@@ -60,7 +61,24 @@ func (l *loader) locate(k model.Kind, i int, field string) (string, int, int) {
 	return s.file, p.Line, p.Col
 }
 
-func (l *loader) skip(k model.Kind, i int) bool { return l.src[k][i].broken }
+// skip reports whether a semantic problem with field is already covered by a decoding
+// error: the file did not parse, or the field (or a field containing it) did not decode.
+func (l *loader) skip(k model.Kind, i int, field string) bool {
+	s := l.src[k][i]
+	if s.broken {
+		return true
+	}
+	for p := field; ; {
+		if s.bad[p] {
+			return true
+		}
+		j := strings.LastIndexAny(p, ".[")
+		if j < 0 {
+			return false
+		}
+		p = p[:j]
+	}
+}
 
 func (l *loader) fail(file string, line, col int, field string, sentinel error, msg string) {
 	l.errs = append(l.errs, &Error{File: file, Line: line, Col: col, Field: field, Msg: msg, Err: sentinel})
@@ -136,6 +154,10 @@ func readAs[T any, ID ~string](l *loader, k model.Kind, list *[]T, path, stem st
 		var errs []*strictyaml.Error
 		src.pos, errs = strictyaml.Decode(data, &x)
 		for _, e := range errs {
+			if src.bad == nil {
+				src.bad = map[string]bool{}
+			}
+			src.bad[e.Path] = true
 			sentinel := error(ErrSyntax)
 			if e.Err != nil {
 				sentinel = errors.Join(ErrSyntax, e.Err)

@@ -15,7 +15,7 @@ import (
 type checker struct {
 	errs   ErrorList
 	locate func(k model.Kind, i int, field string) (file string, line, col int)
-	skip   func(k model.Kind, i int) bool // entities whose files did not parse
+	skip   func(k model.Kind, i int, field string) bool // problems already reported while decoding
 }
 
 // entityChecker reports problems of one entity.
@@ -24,16 +24,14 @@ type entityChecker struct {
 	kind model.Kind
 	i    int
 	ref  model.Ref
-	mute bool
 }
 
 func (c *checker) entity(k model.Kind, i int, id string) *entityChecker {
-	mute := c.skip != nil && c.skip(k, i)
-	return &entityChecker{c: c, kind: k, i: i, ref: model.Ref{Kind: k, ID: id}, mute: mute}
+	return &entityChecker{c: c, kind: k, i: i, ref: model.Ref{Kind: k, ID: id}}
 }
 
 func (e *entityChecker) fail(field string, sentinel error, format string, args ...any) {
-	if e.mute {
+	if e.c.skip != nil && e.c.skip(e.kind, e.i, field) {
 		return
 	}
 	err := &Error{Ref: e.ref, Field: field, Msg: fmt.Sprintf(format, args...), Err: sentinel}

@@ -165,6 +165,11 @@ func parseError(err error) *Error {
 		e.Msg = "invalid YAML: " + m[2]
 		if m[1] != "" {
 			e.Line, _ = strconv.Atoi(m[1])
+			// The parser (unlike the scanner) reports the 0-based line of the
+			// construct it was reading, such as the '[' of an unclosed list.
+			if strings.HasPrefix(m[2], "did not find expected") {
+				e.Line++
+			}
 		}
 	}
 	if e.Line == 0 {
@@ -361,9 +366,9 @@ func fieldsOf(t reflect.Type) *structFields {
 
 // suggest returns the known name closest to s, if it is close enough to be a misspelling.
 func suggest(s string, names []string) string {
-	best, bestDist := "", 3
+	best, bestDist := "", 3 // at most two edits,
 	for _, n := range names {
-		if d := distance(strings.ToLower(s), n); d < bestDist {
+		if d := distance(strings.ToLower(s), n); d < bestDist && d <= len(s)/3 { // and a third of the word
 			best, bestDist = n, d
 		}
 	}
