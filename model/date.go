@@ -88,6 +88,12 @@ func ParseDate(s string) (Date, error) {
 			return bad("day is not two digits")
 		}
 	}
+	switch {
+	case len(s) >= 7 && m == 0:
+		return bad("month 00 does not exist")
+	case len(s) == 10 && d == 0:
+		return bad("day 00 does not exist")
+	}
 	date, err := newDate(y, m, d)
 	if err != nil {
 		return bad(err.Error())
@@ -269,3 +275,7 @@ func (d Date) Overlaps(o Date) bool {
 	}
 	return d.Start().Before(o.End()) && o.Start().Before(d.End())
 }
+
+// Equal reports whether d and o are the same date at the same precision. It lets
+// github.com/google/go-cmp compare values holding dates.
+func (d Date) Equal(o Date) bool { return d == o }
