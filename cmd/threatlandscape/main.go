@@ -52,6 +52,9 @@ func (c *context) dataset() (*dataset.Dataset, error) {
 	if c.dataDir == "" {
 		return threatlandscape.Default(), nil
 	}
+	if st, err := os.Stat(c.dataDir); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("--data %s: not a directory", c.dataDir)
+	}
 	d, err := dataset.Load(os.DirFS(c.dataDir))
 	if err != nil {
 		return nil, fmt.Errorf("--data %s: %w (run: threatlandscape validate %s)", c.dataDir, err, c.dataDir)
