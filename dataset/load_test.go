@@ -269,7 +269,7 @@ func TestLoadRejectsHostileInput(t *testing.T) {
 				edit(m, "techniques/forged-tokens.yaml", "id: T1606", "id: T16")
 			},
 			want: []string{
-				`actors/example-actor.yaml:20:26: motivations[1]: unknown motivation "tourism" (want one of: cryptojacking, ransomware, extortion, data-theft, espionage, botnet, hacktivism, financial-theft, spam)`,
+				`actors/example-actor.yaml:20:26: motivations[1]: unknown motivation "tourism" (want one of: cryptojacking, ransomware, extortion, data-theft, espionage, botnet, hacktivism, financial-theft, spam, sabotage)`,
 				`techniques/forged-tokens.yaml:16:9: mappings[0].id: "T16" is not a mitre-attack ID of the right shape (want mitre-attack T1234 or T1234.001, mitre-atlas AML.T0051)`,
 			},
 			is: dataset.ErrInvalidValue,
@@ -332,5 +332,27 @@ func TestLoadRejectsHostileInput(t *testing.T) {
 				t.Errorf("Load error does not wrap %v", tt.is)
 			}
 		})
+	}
+}
+
+func TestLoadAcceptsDatesOfMixedPrecisionInOrder(t *testing.T) {
+	for _, tt := range []struct {
+		first, last string
+		ok          bool
+	}{
+		{"2023-05", "2023-06-16", true},
+		{"2022-04-07", "2022-04", true}, // the month holds the day
+		{"2022", "2022-01-01", true},
+		{"2022-04-07", "2022-03", false},
+		{"2022-04-07", "2022-04-06", false},
+	} {
+		m := fixture(t)
+		edit(m, keyTheft, "first_seen: 2023-05\nlast_seen: 2023-06-16", "first_seen: "+tt.first+"\nlast_seen: "+tt.last)
+		_, err := dataset.Load(m)
+		if ok := err == nil; ok != tt.ok {
+			t.Errorf("first_seen %s, last_seen %s: Load error %v, want ok=%v", tt.first, tt.last, err, tt.ok)
+		} else if !ok && !errors.Is(err, dataset.ErrDateOrder) {
+			t.Errorf("first_seen %s, last_seen %s: error %v does not wrap ErrDateOrder", tt.first, tt.last, err)
+		}
 	}
 }

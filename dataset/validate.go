@@ -161,7 +161,7 @@ func (e *entityChecker) common(id string, x *model.Entry) {
 	}
 	e.requiredDate("added", x.Added)
 	e.requiredDate("updated", x.Updated)
-	if !x.Added.IsZero() && !x.Updated.IsZero() && x.Updated.Before(x.Added) {
+	if !x.Added.IsZero() && !x.Updated.IsZero() && endsBefore(x.Updated, x.Added) {
 		e.fail("updated", ErrDateOrder, "updated %s is before added %s", x.Updated, x.Added)
 	}
 	if w := x.Withdrawn; w != nil {
@@ -169,6 +169,11 @@ func (e *entityChecker) common(id string, x *model.Entry) {
 		e.required("withdrawn.reason", w.Reason)
 	}
 }
+
+// endsBefore reports whether the span of a ends before the span of b starts: the dates
+// cannot be in order whatever day a less precise one stands for. A last_seen of
+// "2022-04" after a first_seen of "2022-04-07" is in order; "2022-03" is not.
+func endsBefore(a, b model.Date) bool { return !a.End().After(b.Start()) }
 
 // checkURL accepts absolute https URLs with a host and no credentials.
 func checkURL(s string) error {
@@ -229,7 +234,7 @@ func (c *checker) check(es *Entities, ix *index) {
 		e.common(string(x.ID), &x.Entry)
 		vocabOne(e, "type", x.Type, true)
 		e.requiredDate("disclosed", x.Disclosed)
-		if !x.FirstSeen.IsZero() && !x.LastSeen.IsZero() && x.LastSeen.Before(x.FirstSeen) {
+		if !x.FirstSeen.IsZero() && !x.LastSeen.IsZero() && endsBefore(x.LastSeen, x.FirstSeen) {
 			e.fail("last_seen", ErrDateOrder, "last_seen %s is before first_seen %s", x.LastSeen, x.FirstSeen)
 		}
 		links(e, "actors", x.Actors, model.KindActor, ix.actors, false)

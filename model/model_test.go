@@ -34,7 +34,7 @@ func TestVocabularyRejectsUnknownValuesListingTheAllowed(t *testing.T) {
 	if err := json.Unmarshal([]byte(`"resource-hijacking"`), &v); err != nil || v != model.ImpactResourceHijacking {
 		t.Errorf("known value: %v, %v", v, err)
 	}
-	if len(model.InitialAccessValues()) != 15 || len(model.SectorValues()) != 34 || len(model.TacticValues()) != 14 {
+	if len(model.InitialAccessValues()) != 15 || len(model.MotivationValues()) != 10 || len(model.SectorValues()) != 34 || len(model.TacticValues()) != 14 {
 		t.Error("a vocabulary lost or gained values")
 	}
 }

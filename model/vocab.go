@@ -180,9 +180,10 @@ const (
 	MotivationHacktivism     Motivation = "hacktivism"      // advancing a political or social cause
 	MotivationFinancialTheft Motivation = "financial-theft" // stealing money or cryptocurrency directly
 	MotivationSpam           Motivation = "spam"            // sending spam or phishing through stolen services
+	MotivationSabotage       Motivation = "sabotage"        // destroying or disrupting systems, often out of a grievance
 )
 
-var motivationVocabulary = vocabulary[Motivation]{"motivation", []Motivation{MotivationCryptojacking, MotivationRansomware, MotivationExtortion, MotivationDataTheft, MotivationEspionage, MotivationBotnet, MotivationHacktivism, MotivationFinancialTheft, MotivationSpam}}
+var motivationVocabulary = vocabulary[Motivation]{"motivation", []Motivation{MotivationCryptojacking, MotivationRansomware, MotivationExtortion, MotivationDataTheft, MotivationEspionage, MotivationBotnet, MotivationHacktivism, MotivationFinancialTheft, MotivationSpam, MotivationSabotage}}
 
 // MotivationValues returns every motivation value, in a fixed order.
 func MotivationValues() []Motivation { return motivationVocabulary.all() }
@@ -289,9 +290,11 @@ const (
 	ToolTypeWebshell              ToolType = "webshell"               // a script on a web server that runs attacker commands
 	ToolTypeWiper                 ToolType = "wiper"                  // destroys data
 	ToolTypeWorm                  ToolType = "worm"                   // spreads by itself
+	ToolTypeExfiltration          ToolType = "exfiltration"           // copies data in bulk to storage the attacker controls
+	ToolTypeSpam                  ToolType = "spam"                   // sends bulk email or SMS through stolen services
 )
 
-var toolTypeVocabulary = vocabulary[ToolType]{"tool type", []ToolType{ToolTypeBackdoor, ToolTypeBotnet, ToolTypeC2Framework, ToolTypeCloudAttackFramework, ToolTypeCredentialHarvester, ToolTypeLoader, ToolTypeExploitationFramework, ToolTypeInfostealer, ToolTypeMiner, ToolTypeProxy, ToolTypeRansomware, ToolTypeRemoteAccess, ToolTypeRootkit, ToolTypeScanner, ToolTypeTunneler, ToolTypeWebshell, ToolTypeWiper, ToolTypeWorm}}
+var toolTypeVocabulary = vocabulary[ToolType]{"tool type", []ToolType{ToolTypeBackdoor, ToolTypeBotnet, ToolTypeC2Framework, ToolTypeCloudAttackFramework, ToolTypeCredentialHarvester, ToolTypeLoader, ToolTypeExploitationFramework, ToolTypeInfostealer, ToolTypeMiner, ToolTypeProxy, ToolTypeRansomware, ToolTypeRemoteAccess, ToolTypeRootkit, ToolTypeScanner, ToolTypeTunneler, ToolTypeWebshell, ToolTypeWiper, ToolTypeWorm, ToolTypeExfiltration, ToolTypeSpam}}
 
 // ToolTypeValues returns every tool type value, in a fixed order.
 func ToolTypeValues() []ToolType { return toolTypeVocabulary.all() }
