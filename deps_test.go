@@ -19,6 +19,7 @@ var allowedImports = map[string][]string{
 	"model":               {},
 	"internal/strictyaml": {"github.com/oasdiff/yaml3"},
 	"dataset":             {"model", "internal/strictyaml"},
+	"dataset/datasettest": {"model", "dataset"},
 	"query":               {"model", "dataset"},
 	"stix":                {"model", "dataset"},
 	"rss":                 {"model", "dataset"},
