@@ -11,12 +11,12 @@ import (
 // Entities is a dataset's contents as plain slices: the input of [New] and the output of
 // [Dataset.Entities].
 type Entities struct {
-	Incidents    []model.Incident
-	Actors       []model.Actor
-	Techniques   []model.Technique
-	Tools        []model.Tool
-	Defenses     []model.Defense
-	Technologies []model.Technology
+	Incidents    []model.Incident   `json:"incidents"`
+	Actors       []model.Actor      `json:"actors"`
+	Techniques   []model.Technique  `json:"techniques"`
+	Tools        []model.Tool       `json:"tools"`
+	Defenses     []model.Defense    `json:"defenses"`
+	Technologies []model.Technology `json:"technologies"`
 }
 
 // Clone returns a deep copy of es.

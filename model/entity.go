@@ -223,11 +223,14 @@ type Actor struct {
 	MitreAttack string `json:"mitre_attack,omitempty"`
 }
 
-// Attribution says which state, if any, is held to be behind an actor.
+// Attribution says where an actor is held to be based and, for a state-sponsored actor,
+// which state body it works for. For criminals and insiders the country is where they
+// operate from; it does not imply state backing (see [Actor.Type]).
 type Attribution struct {
 	// Country is an ISO 3166-1 alpha-2 code, such as "CN".
 	Country string `json:"country,omitempty"`
-	// Agency is the state body, such as "SVR", where public.
+	// Agency is the state body a state-sponsored actor works for, such as "SVR", where
+	// public.
 	Agency     string     `json:"agency,omitempty"`
 	Confidence Confidence `json:"confidence,omitempty"`
 }
