@@ -162,3 +162,21 @@ func each(d *dataset.Dataset, f func(model.Entity)) {
 		f(x)
 	}
 }
+
+// TestDataDefensesCoverMostTechniques keeps the defenses useful: together they mitigate
+// at least 80% of the techniques, so that "what would have stopped this" has an answer
+// for most incidents.
+func TestDataDefensesCoverMostTechniques(t *testing.T) {
+	d := loadData(t)
+	var total, covered int
+	for x := range d.Techniques() {
+		total++
+		for range d.DefensesByTechnique(x.ID) {
+			covered++
+			break
+		}
+	}
+	if total > 0 && covered*100 < total*80 {
+		t.Errorf("defenses mitigate %d of %d techniques (%d%%), want at least 80%%", covered, total, covered*100/total)
+	}
+}
