@@ -43,9 +43,9 @@ func Load(fsys fs.FS) (*Dataset, error) {
 // source is where one entity came from.
 type source struct {
 	file   string
-	pos    strictyaml.Positions
-	broken bool            // the file could not be parsed; only its ID is known
-	bad    map[string]bool // field paths with decoding errors, already reported
+	pos    strictyaml.Positions // computed on the first problem to locate, see loader.locate
+	broken bool                 // the file could not be parsed; only its ID is known
+	bad    map[string]bool      // field paths with decoding errors, already reported
 }
 
 type loader struct {
@@ -55,8 +55,19 @@ type loader struct {
 	errs ErrorList
 }
 
+// locate places a problem found after decoding. Positions are not kept for every file,
+// which would hold a map per file for the rare file that has a problem: the file is
+// read and located again on its first problem.
 func (l *loader) locate(k model.Kind, i int, field string) (string, int, int) {
-	s := l.src[k][i]
+	s := &l.src[k][i]
+	if s.pos == nil {
+		data, err := readBounded(l.fsys, s.file)
+		if err != nil {
+			s.pos = strictyaml.Positions{}
+		} else {
+			s.pos = strictyaml.Locate(data)
+		}
+	}
 	p := s.pos.Lookup(field)
 	return s.file, p.Line, p.Col
 }
@@ -149,11 +160,11 @@ func (l *loader) readFile(kind model.Kind, path, stem string) {
 // skipped to avoid a cascade of noise.
 func readAs[T any, ID ~string](l *loader, k model.Kind, list *[]T, path, stem string, data []byte, readErr error, id func(*T) *ID) {
 	var x T
-	src := source{file: path}
+	src := source{file: path, broken: readErr != nil}
 	if readErr == nil {
-		var errs []*strictyaml.Error
-		src.pos, errs = strictyaml.Decode(data, &x)
+		errs := strictyaml.Decode(data, &x)
 		for _, e := range errs {
+			src.broken = src.broken || e.Fatal
 			if src.bad == nil {
 				src.bad = map[string]bool{}
 			}
@@ -165,11 +176,10 @@ func readAs[T any, ID ~string](l *loader, k model.Kind, list *[]T, path, stem st
 			l.fail(path, e.Line, e.Col, e.Path, sentinel, e.Msg)
 		}
 	}
-	if len(src.pos) == 0 {
-		src.broken = true
+	if src.broken {
 		*id(&x) = ID(stem)
 	} else if got := string(*id(&x)); got != "" && got != stem && model.ValidID(stem) {
-		p := src.pos.Lookup("id")
+		p := strictyaml.Locate(data).Lookup("id")
 		l.fail(path, p.Line, p.Col, "id", ErrInvalidID, fmt.Sprintf("id %q does not match the file name %q", got, stem+".yaml"))
 	}
 	*list = append(*list, x)

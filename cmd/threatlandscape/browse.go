@@ -11,6 +11,7 @@ import (
 	"github.com/cloudthreats/threatlandscape"
 	"github.com/cloudthreats/threatlandscape/dataset"
 	"github.com/cloudthreats/threatlandscape/model"
+	"github.com/cloudthreats/threatlandscape/query"
 )
 
 const newestShown = 10
@@ -77,9 +78,16 @@ func runList(c *context, args []string) error {
 	if err != nil {
 		return err
 	}
+	if kind != model.KindIncident && c.filters.any() {
+		return fmt.Errorf("%w: filters apply to incidents only", errUsage)
+	}
 	switch kind {
 	case model.KindIncident:
-		return list(c, d.Incidents(), []string{"ID", "DISCLOSED", "TYPE", "NAME"}, func(x model.Incident) []string {
+		f, err := c.filters.filter(d)
+		if err != nil {
+			return err
+		}
+		return list(c, query.NewIndex(d).Incidents(f), []string{"ID", "DISCLOSED", "TYPE", "NAME"}, func(x model.Incident) []string {
 			return []string{string(x.ID), x.Disclosed.String(), string(x.Type), x.Name}
 		})
 	case model.KindActor:
@@ -110,6 +118,7 @@ func runList(c *context, args []string) error {
 }
 
 // list prints the entities of seq as a table, or as a JSON array of full entities.
+// Incidents come newest first; other kinds in ID order.
 func list[T any](c *context, seq iter.Seq[T], header []string, row func(T) []string) error {
 	if c.format == "json" {
 		all := slices.Collect(seq)

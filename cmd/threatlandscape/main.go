@@ -4,9 +4,17 @@
 // Usage:
 //
 //	threatlandscape                      overview: counts and the newest incidents
-//	threatlandscape list KIND            list incidents, actors, techniques, tools, defenses or technologies
+//	threatlandscape list KIND [filters]  list incidents, actors, techniques, tools, defenses or technologies
 //	threatlandscape show KIND ID         every field of one entity, with its linked entities
+//	threatlandscape search TEXT...       ranked full-text search over every kind
+//	threatlandscape stack TECH...        incidents, techniques and ranked defenses for your stack
+//	threatlandscape stats                counts by year, access, impact, actor type, technique, tool, technology
+//	threatlandscape export FORMAT        stix, rss, atom or json, of everything or of [filters]
 //	threatlandscape validate DIR         check a dataset directory; exit 1 with every error
+//
+// Filters select incidents: --actor, --technique, --tool, --technology, --access,
+// --impact, --type, --sector (each repeatable or comma-separated), --since and --until
+// (dates at any precision) and --text.
 //
 // Every command takes --format text|json (default text) and --help; all but validate
 // take --data DIR to work on a dataset directory instead of the embedded data. Errors go to
@@ -21,6 +29,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/cloudthreats/threatlandscape"
 	"github.com/cloudthreats/threatlandscape/dataset"
@@ -36,6 +45,7 @@ type command struct {
 	args    string // synopsis of the positional arguments
 	summary string
 	nargs   func(n int) bool
+	flags   func(fs *flag.FlagSet, c *context) // the command's own flags, if any
 	run     func(c *context, args []string) error
 }
 
@@ -44,6 +54,10 @@ type context struct {
 	stdout, stderr io.Writer
 	format         string // "text" or "json"
 	dataDir        string // a dataset directory to use instead of the embedded one
+	filters        filterFlags
+	export         exportFlags
+	kinds          multiFlag // search: the kinds to search
+	limit          int       // search, stack: how many results to show
 }
 
 // dataset returns the dataset the command works on: the one in --data, or the
@@ -67,13 +81,40 @@ var commands []*command // set in init to break the initialization cycle with us
 func init() {
 	commands = []*command{
 		{name: "overview", summary: "counts and the newest incidents (the default)", nargs: exactly(0), run: runOverview},
-		{name: "list", args: "KIND", summary: "list the entities of one kind", nargs: exactly(1), run: runList},
+		{name: "list", args: "KIND", summary: "list the entities of one kind; incidents take filters", nargs: exactly(1), run: runList,
+			flags: func(fs *flag.FlagSet, c *context) { c.filters.register(fs) }},
 		{name: "show", args: "KIND ID", summary: "every field of one entity, with its linked entities", nargs: exactly(2), run: runShow},
+		{name: "search", args: "TEXT...", summary: "ranked full-text search over every kind", nargs: atLeast(1), run: runSearch,
+			flags: func(fs *flag.FlagSet, c *context) {
+				fs.Var(&c.kinds, "kind", "search only entities of `KIND` (repeatable)")
+				fs.IntVar(&c.limit, "limit", 20, "show at most `n` hits (0: all)")
+			}},
+		{name: "stack", args: "TECHNOLOGY...", summary: "incidents, techniques and ranked defenses for a set of technologies", nargs: atLeast(1), run: runStack,
+			flags: func(fs *flag.FlagSet, c *context) {
+				fs.IntVar(&c.limit, "limit", 10, "show at most `n` rows per section in text")
+			}},
+		{name: "stats", summary: "counts by year, initial access, impact, actor type, technique, tool and technology", nargs: exactly(0), run: runStats,
+			flags: func(fs *flag.FlagSet, c *context) {
+				c.filters.register(fs)
+				fs.IntVar(&c.limit, "top", 10, "keep the `n` most frequent values per category (0: all)")
+			}},
+		{name: "export", args: "stix|rss|atom|json", summary: "export everything, or the incidents a filter selects with what they link to", nargs: exactly(1), run: runExport,
+			flags: func(fs *flag.FlagSet, c *context) {
+				c.filters.register(fs)
+				fs.StringVar(&c.export.output, "o", "", "write to `file` instead of standard output")
+				fs.StringVar(&c.export.incidentsAs, "incidents-as", "campaign", "stix: export incidents as `campaign` or incident objects")
+				fs.BoolVar(&c.export.compact, "compact", false, "stix: write compact JSON instead of indented")
+				fs.StringVar(&c.export.selfURL, "self-url", "", "rss, atom: the absolute `URL` the feed will be published at (required)")
+				fs.StringVar(&c.export.itemURL, "item-url", "", "rss, atom: link each item to `prefix` followed by the incident ID")
+				fs.IntVar(&c.export.limit, "limit", 0, "rss, atom: keep only the newest `n` incidents (0: all)")
+			}},
 		{name: "validate", args: "DIR", summary: "check a dataset directory and report every error", nargs: exactly(1), run: runValidate},
 	}
 }
 
 func exactly(n int) func(int) bool { return func(got int) bool { return got == n } }
+
+func atLeast(n int) func(int) bool { return func(got int) bool { return got >= n } }
 
 // errUsage marks an error in how the command was called (exit status 2).
 var errUsage = errors.New("usage")
@@ -110,6 +151,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&c.format, "format", "text", "output `format`: text or json")
 	if cmd.name != "validate" {
 		fs.StringVar(&c.dataDir, "data", "", "use the dataset in `dir` instead of the embedded one")
+	}
+	if cmd.flags != nil {
+		cmd.flags(fs, c)
 	}
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: threatlandscape %s [flags] %s\n\n%s.\n\nFlags:\n", cmd.name, cmd.args, upperFirst(cmd.summary))
@@ -169,11 +213,15 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 
 func usage(w io.Writer) {
 	fmt.Fprintf(w, "threatlandscape explores the cloud threat landscape dataset.\n\nUsage:\n")
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	for _, c := range commands {
-		fmt.Fprintf(w, "  threatlandscape %-22s %s\n", strings.TrimSpace(c.name+" "+c.args), c.summary)
+		fmt.Fprintf(tw, "  threatlandscape %s\t%s\n", strings.TrimSpace(c.name+" "+c.args), c.summary)
 	}
-	fmt.Fprintf(w, "\nEvery command takes --format text|json and --help.\n")
+	tw.Flush()
+	fmt.Fprintf(w, "\nEvery command takes --format text|json and --help; all but validate take --data DIR.\n")
 	fmt.Fprintf(w, "KIND is one of: incidents, actors, techniques, tools, defenses, technologies.\n")
+	fmt.Fprintf(w, "Filters (list incidents, export): --actor --technique --tool --technology --access\n")
+	fmt.Fprintf(w, "--impact --type --sector (repeatable or comma-separated), --since --until --text.\n")
 }
 
 func upperFirst(s string) string {

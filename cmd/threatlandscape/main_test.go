@@ -38,6 +38,17 @@ func TestGolden(t *testing.T) {
 		{"show-technique.txt", []string{"show", "--data", fixtureDir, "technique", "forged-tokens"}},
 		{"show-technology.txt", []string{"show", "technologies", "example-containers", "--data", fixtureDir}},
 		{"help.txt", []string{"help"}},
+		{"list-filtered.txt", []string{"list", "incidents", "--data", fixtureDir, "--technique", "cryptomining,forged-tokens", "--since", "2024"}},
+		{"search.txt", []string{"search", "--data", fixtureDir, "forged", "tokens"}},
+		{"search-actors.json", []string{"search", "--data", fixtureDir, "--kind", "actors", "--format", "json", "example"}},
+		{"stack.txt", []string{"stack", "--data", fixtureDir, "example-mail"}},
+		{"stack.json", []string{"stack", "--data", fixtureDir, "example-mail,example-containers", "--format", "json"}},
+		{"stats.txt", []string{"stats", "--data", fixtureDir}},
+		{"stats.json", []string{"stats", "--data", fixtureDir, "--format", "json", "--top", "1"}},
+		{"export.json", []string{"export", "json", "--data", fixtureDir, "--actor", "example-miners"}},
+		{"export-stix.json", []string{"export", "stix", "--data", fixtureDir, "--technology", "example-mail"}},
+		{"export.rss", []string{"export", "rss", "--data", fixtureDir, "--self-url", "https://example.org/feed.xml", "--impact", "resource-hijacking"}},
+		{"export.atom", []string{"export", "atom", "--data", fixtureDir, "--self-url", "https://example.org/feed.atom"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
@@ -79,6 +90,13 @@ func TestExitCodes(t *testing.T) {
 		{"missing --data", []string{"list", "incidents", "--data", "no/such/dir"}, 1, "--data no/such/dir: not a directory"},
 		{"validate a file", []string{"validate", "main.go"}, 1, "main.go is not a directory"},
 		{"help flag", []string{"show", "--help"}, 0, ""},
+		{"unknown filter ID", []string{"list", "incidents", "--data", fixtureDir, "--actor", "nobody"}, 2, `--actor: no actor with ID "nobody"`},
+		{"bad filter value", []string{"export", "json", "--data", fixtureDir, "--impact", "ransom"}, 2, `--impact: unknown impact "ransom"`},
+		{"bad filter date", []string{"list", "incidents", "--data", fixtureDir, "--since", "2023-13"}, 2, `--since: invalid date "2023-13"`},
+		{"filters on other kinds", []string{"list", "actors", "--data", fixtureDir, "--actor", "example-actor"}, 2, "filters apply to incidents only"},
+		{"feed without self URL", []string{"export", "rss", "--data", fixtureDir}, 2, "rss needs --self-url URL"},
+		{"unknown export format", []string{"export", "pdf"}, 2, `unknown export format "pdf"`},
+		{"unknown stack technology", []string{"stack", "--data", fixtureDir, "example-mail", "mainframe"}, 1, `no technology with ID "mainframe"`},
 		{"valid dataset", []string{"validate", fixtureDir}, 0, ""},
 	}
 	for _, tt := range tests {
@@ -140,5 +158,23 @@ func TestValidateReportsEveryErrorOfASpoiledCopy(t *testing.T) {
 	var report validationReport
 	if err := json.Unmarshal([]byte(stdout), &report); err != nil || code != 1 || report.Valid || len(report.Errors) != 5 {
 		t.Errorf("json report: exit %d, %v, %+v", code, err, report)
+	}
+}
+
+func TestExportToFileIsDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a.json", "b.json"} {
+		if code, _, stderr := runCLI("export", "stix", "--data", fixtureDir, "-o", filepath.Join(dir, name)); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+	}
+	a, _ := os.ReadFile(filepath.Join(dir, "a.json"))
+	b, _ := os.ReadFile(filepath.Join(dir, "b.json"))
+	if len(a) == 0 || !bytes.Equal(a, b) {
+		t.Errorf("two exports differ or are empty (%d and %d bytes)", len(a), len(b))
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("export left %d files in the directory, want 2", len(entries))
 	}
 }

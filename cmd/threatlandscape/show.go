@@ -5,11 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/cloudthreats/threatlandscape/dataset"
 	"github.com/cloudthreats/threatlandscape/model"
+	"github.com/cloudthreats/threatlandscape/query"
 )
 
 // A link is an entity linked to the one shown, with the field or relation that links it.
@@ -46,56 +46,48 @@ func runShow(c *context, args []string) error {
 	return writeShown(c.stdout, s)
 }
 
-// linksOf lists the entities linked to e in both directions: the IDs e holds, and the
-// entities that hold e's ID.
+// linksOf lists the entities linked to e in both directions (see query.Index.Links),
+// with their names, and for an incident also the defenses that mitigate its techniques.
 func linksOf(d *dataset.Dataset, e model.Entity) []link {
-	var out []link
-	add := func(rel string, k model.Kind, id string) {
+	ix := query.NewIndex(d)
+	out := []link{}
+	add := func(rel string, r model.Ref) {
 		name := ""
-		if x, ok := d.Entity(model.Ref{Kind: k, ID: id}); ok {
+		if x, ok := d.Entity(r); ok {
 			name = x.Common().Name
 		}
-		out = append(out, link{Relation: rel, Kind: k, ID: id, Name: name})
+		out = append(out, link{Relation: rel, Kind: r.Kind, ID: r.ID, Name: name})
 	}
-	addAll := func(rel string, k model.Kind, ids []string) {
-		for _, id := range ids {
-			add(rel, k, id)
+	for _, l := range ix.Links(e.Ref()) {
+		rel := string(l.Relation)
+		if l.Incoming {
+			rel = incoming(l.Relation)
 		}
+		add(rel, l.Ref)
 	}
-	switch x := e.(type) {
-	case model.Incident:
-		addAll("actors", model.KindActor, strs(x.Actors))
-		addAll("techniques", model.KindTechnique, strs(x.Techniques))
-		addAll("tools", model.KindTool, strs(x.Tools))
-		addAll("technologies", model.KindTechnology, strs(x.Technologies))
-		var defenses []string
-		for _, t := range x.Techniques {
-			for id := range d.DefensesByTechnique(t) {
-				if !slices.Contains(defenses, string(id)) {
-					defenses = append(defenses, string(id))
-				}
-			}
+	if x, ok := e.(model.Incident); ok {
+		for _, s := range ix.DefensesForIncident(x.ID) {
+			add("mitigated-by", model.Ref{Kind: model.KindDefense, ID: string(s.ID)})
 		}
-		slices.Sort(defenses)
-		addAll("mitigated-by", model.KindDefense, defenses)
-	case model.Actor:
-		addAll("incidents", model.KindIncident, strs(slices.Collect(d.IncidentsByActor(x.ID))))
-	case model.Technique:
-		addAll("incidents", model.KindIncident, strs(slices.Collect(d.IncidentsByTechnique(x.ID))))
-		addAll("mitigated-by", model.KindDefense, strs(slices.Collect(d.DefensesByTechnique(x.ID))))
-	case model.Tool:
-		addAll("incidents", model.KindIncident, strs(slices.Collect(d.IncidentsByTool(x.ID))))
-	case model.Defense:
-		addAll("mitigates", model.KindTechnique, strs(x.Mitigates))
-		addAll("applies_to", model.KindTechnology, strs(x.AppliesTo))
-	case model.Technology:
-		addAll("incidents", model.KindIncident, strs(slices.Collect(d.IncidentsByTechnology(x.ID))))
-		addAll("defenses", model.KindDefense, strs(slices.Collect(d.DefensesByTechnology(x.ID))))
-	}
-	if out == nil {
-		out = []link{}
 	}
 	return out
+}
+
+// incoming names a relation seen from its target: "technique/x" is "used-by" an incident.
+func incoming(r query.Relation) string {
+	switch r {
+	case query.RelationAttributedTo:
+		return "attributed"
+	case query.RelationUses:
+		return "used-by"
+	case query.RelationTargets:
+		return "targeted-by"
+	case query.RelationMitigates:
+		return "mitigated-by"
+	case query.RelationAppliesTo:
+		return "defended-by"
+	}
+	return string(r) + " (incoming)"
 }
 
 func strs[T ~string](s []T) []string {

@@ -46,6 +46,9 @@ type Error struct {
 	// empty for problems with the document as a whole.
 	Path string
 	Msg  string
+	// Fatal reports that the document could not be read at all (too large, not UTF-8,
+	// empty, or not YAML), so nothing was decoded.
+	Fatal bool
 	// Err is the underlying error, if any, such as an UnmarshalText error.
 	Err error
 }
@@ -94,32 +97,91 @@ func (p Positions) Lookup(path string) Pos {
 	}
 }
 
-// Decode decodes the single YAML document in data into the struct that v points to. It
-// returns the positions of the decoded values and every problem found, in document
-// order. v is filled as far as possible even when there are problems. Decode never
-// panics on any input.
-func Decode(data []byte, v any) (Positions, []*Error) {
-	d := &decoder{pos: Positions{}}
+// Decode decodes the single YAML document in data into the struct that v points to and
+// returns every problem found, in document order. v is filled as far as possible even
+// when there are problems. Decode never panics on any input.
+//
+// Decode does not keep the positions of the values it decodes: a caller that needs to
+// locate a problem found later, such as a dangling reference, calls [Locate].
+func Decode(data []byte, v any) []*Error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
-		return d.pos, []*Error{{Msg: fmt.Sprintf("strictyaml: Decode needs a non-nil pointer to a struct, got %T", v)}}
+		return []*Error{{Msg: fmt.Sprintf("strictyaml: Decode needs a non-nil pointer to a struct, got %T", v), Fatal: true}}
+	}
+	root, errs := read(data)
+	if root == nil {
+		return errs
+	}
+	d := &decoder{errs: errs}
+	d.value(root, rv.Elem(), "")
+	return d.errs
+}
+
+// Locate returns the position of every value in the document in data, by field path:
+// "name", "references[1].url". It is meant for the rare moment a problem needs placing,
+// so it re-parses data rather than having Decode keep positions for every document.
+// For a document that does not parse it returns an empty Positions.
+func Locate(data []byte) Positions {
+	pos := Positions{}
+	root, _ := read(data)
+	if root != nil {
+		locate(root, "", pos, 0)
+	}
+	return pos
+}
+
+// maxLocateDepth bounds the walk of Locate; entity documents are a few levels deep.
+const maxLocateDepth = 32
+
+func locate(n *yaml.Node, path string, pos Positions, depth int) {
+	pos[path] = Pos{Line: n.Line, Col: n.Column}
+	if depth > maxLocateDepth {
+		return
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if k.Kind != yaml.ScalarNode {
+				continue
+			}
+			sub := k.Value
+			if path != "" {
+				sub = path + "." + k.Value
+			}
+			if _, dup := pos[sub]; !dup {
+				locate(n.Content[i+1], sub, pos, depth+1)
+			}
+		}
+	case yaml.SequenceNode:
+		for i, item := range n.Content {
+			locate(item, path+"["+strconv.Itoa(i)+"]", pos, depth+1)
+		}
+	}
+}
+
+// read checks data and parses its first document, returning the document's content
+// node, or nil with a fatal error.
+func read(data []byte) (*yaml.Node, []*Error) {
+	fatal := func(p Pos, msg string) (*yaml.Node, []*Error) {
+		return nil, []*Error{{Pos: p, Msg: msg, Fatal: true}}
 	}
 	if len(data) > MaxSize {
-		return d.pos, []*Error{{Msg: fmt.Sprintf("file is %d bytes, over the limit of %d", len(data), MaxSize)}}
+		return fatal(Pos{}, fmt.Sprintf("file is %d bytes, over the limit of %d", len(data), MaxSize))
 	}
 	if !utf8.Valid(data) {
-		return d.pos, []*Error{{Pos: invalidUTF8Pos(data), Msg: "invalid UTF-8"}}
+		return fatal(invalidUTF8Pos(data), "invalid UTF-8")
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return d.pos, []*Error{{Pos: Pos{Line: 1, Col: 1}, Msg: "file is empty"}}
+		return fatal(Pos{Line: 1, Col: 1}, "file is empty")
 	}
 	root, errs := parse(data)
 	if root == nil {
-		return d.pos, errs
+		for _, e := range errs {
+			e.Fatal = true
+		}
 	}
-	d.errs = errs
-	d.value(root, rv.Elem(), "")
-	return d.pos, d.errs
+	return root, errs
 }
 
 // parse returns the content of the first document and any problems with the stream.
@@ -196,7 +258,6 @@ func invalidUTF8Pos(data []byte) Pos {
 }
 
 type decoder struct {
-	pos  Positions
 	errs []*Error
 }
 
@@ -208,7 +269,6 @@ var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 
 // value decodes n into v, which is addressable.
 func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
-	d.pos[path] = Pos{Line: n.Line, Col: n.Column}
 	if n.Kind == yaml.AliasNode || n.Anchor != "" {
 		d.fail(n, path, "anchors and aliases are not allowed")
 		return

@@ -70,7 +70,7 @@ func TestDecode(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got doc
-			_, errs := Decode([]byte(tt.in), &got)
+			errs := Decode([]byte(tt.in), &got)
 			var msgs []string
 			for _, e := range errs {
 				msgs = append(msgs, e.Error())
@@ -88,11 +88,7 @@ func TestDecode(t *testing.T) {
 }
 
 func TestPositionsLookupFallsBackToAncestors(t *testing.T) {
-	var d doc
-	pos, errs := Decode([]byte("id: x\nrefs:\n  - url: u\n"), &d)
-	if errs != nil {
-		t.Fatal(errs)
-	}
+	pos := Locate([]byte("id: x\nrefs:\n  - url: u\n"))
 	for path, want := range map[string]Pos{
 		"refs[0].url":  {3, 10},
 		"refs[0].kind": {3, 5}, // missing: where refs[0] starts
@@ -106,10 +102,10 @@ func TestPositionsLookupFallsBackToAncestors(t *testing.T) {
 
 func TestDecodeRejectsOversizedAndInvalidUTF8(t *testing.T) {
 	var d doc
-	if _, errs := Decode([]byte(strings.Repeat("#", MaxSize+1)), &d); len(errs) != 1 || !strings.Contains(errs[0].Msg, "over the limit") {
+	if errs := Decode([]byte(strings.Repeat("#", MaxSize+1)), &d); len(errs) != 1 || !errs[0].Fatal || !strings.Contains(errs[0].Msg, "over the limit") {
 		t.Errorf("oversized: %v", errs)
 	}
-	if _, errs := Decode([]byte("id: x\nname: \xc3\x28\n"), &d); len(errs) != 1 || errs[0].Error() != "2:7: invalid UTF-8" {
+	if errs := Decode([]byte("id: x\nname: \xc3\x28\n"), &d); len(errs) != 1 || errs[0].Error() != "2:7: invalid UTF-8" {
 		t.Errorf("invalid UTF-8: %v", errs)
 	}
 }
@@ -120,14 +116,16 @@ func FuzzDecode(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var d doc
-		pos, errs := Decode(data, &d)
+		errs := Decode(data, &d)
+		fatal := false
 		for _, e := range errs {
 			if e.Msg == "" || e.Line < 0 {
 				t.Fatalf("malformed error %#v", e)
 			}
+			fatal = fatal || e.Fatal
 		}
-		if len(errs) == 0 && pos == nil {
-			t.Fatal("no positions and no errors")
+		if pos := Locate(data); !fatal && len(pos) == 0 {
+			t.Fatal("a document that decoded has no positions")
 		}
 	})
 }
