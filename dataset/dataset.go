@@ -156,6 +156,61 @@ func positions[T any, ID comparable](s []T, id func(*T) ID) map[ID]int {
 	return m
 }
 
+// All yields every entity of es as a [model.Entity], kind by kind in [model.Kinds]
+// order and, within a kind, in slice order. The values share their slices with es.
+func (es Entities) All() iter.Seq[model.Entity] {
+	return func(yield func(model.Entity) bool) {
+		_ = yieldAll(es.Incidents, yield) && yieldAll(es.Actors, yield) &&
+			yieldAll(es.Techniques, yield) && yieldAll(es.Tools, yield) &&
+			yieldAll(es.Defenses, yield) && yieldAll(es.Technologies, yield)
+	}
+}
+
+func yieldAll[T model.Entity](s []T, yield func(model.Entity) bool) bool {
+	for _, x := range s {
+		if !yield(x) {
+			return false
+		}
+	}
+	return true
+}
+
+// All yields a copy of every entity as a [model.Entity], kind by kind in [model.Kinds]
+// order and, within a kind, in ascending ID order.
+func (d *Dataset) All() iter.Seq[model.Entity] {
+	return func(yield func(model.Entity) bool) {
+		for _, k := range model.Kinds() {
+			var more bool
+			switch k {
+			case model.KindIncident:
+				more = yieldCopies(d.es.Incidents, model.Incident.Clone, yield)
+			case model.KindActor:
+				more = yieldCopies(d.es.Actors, model.Actor.Clone, yield)
+			case model.KindTechnique:
+				more = yieldCopies(d.es.Techniques, model.Technique.Clone, yield)
+			case model.KindTool:
+				more = yieldCopies(d.es.Tools, model.Tool.Clone, yield)
+			case model.KindDefense:
+				more = yieldCopies(d.es.Defenses, model.Defense.Clone, yield)
+			case model.KindTechnology:
+				more = yieldCopies(d.es.Technologies, model.Technology.Clone, yield)
+			}
+			if !more {
+				return
+			}
+		}
+	}
+}
+
+func yieldCopies[T model.Entity](s []T, clone func(T) T, yield func(model.Entity) bool) bool {
+	for _, x := range s {
+		if !yield(clone(x)) {
+			return false
+		}
+	}
+	return true
+}
+
 // Entities returns a deep copy of every entity, each kind in ascending ID order.
 func (d *Dataset) Entities() Entities { return d.es.Clone() }
 

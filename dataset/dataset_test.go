@@ -210,3 +210,37 @@ func TestDecodeBinaryRejectsMalformedInput(t *testing.T) {
 		}
 	}
 }
+
+func TestAllYieldsEveryEntityInKindThenIDOrder(t *testing.T) {
+	d := loadFixture(t)
+	var got []model.Ref
+	for e := range d.All() {
+		got = append(got, e.Ref())
+		e.Common().References[0].Title = "changed through All"
+	}
+	if len(got) != d.Counts().Total() {
+		t.Fatalf("All yielded %d entities, want %d", len(got), d.Counts().Total())
+	}
+	if !slices.IsSortedFunc(got, model.Ref.Compare) {
+		t.Errorf("All order %v is not kind then ID", got)
+	}
+	var fromEntities []model.Ref
+	for e := range d.Entities().All() {
+		fromEntities = append(fromEntities, e.Ref())
+	}
+	if diff := cmp.Diff(got, fromEntities); diff != "" {
+		t.Errorf("Entities().All() differs from All() (-all +entities):\n%s", diff)
+	}
+	x, _ := d.Incident("example-key-theft")
+	if x.References[0].Title == "changed through All" {
+		t.Error("a value yielded by All shares memory with the dataset")
+	}
+	n := 0
+	for range d.All() {
+		n++
+		break
+	}
+	if n != 1 {
+		t.Errorf("All kept yielding after the loop stopped")
+	}
+}

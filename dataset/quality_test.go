@@ -113,12 +113,12 @@ func TestDataEditorialRules(t *testing.T) {
 			t.Errorf("%s: %d reference, want at least 2", x.Ref(), len(x.References))
 		}
 	}
-	each(d, func(e model.Entity) {
+	for e := range d.All() {
 		s := strings.TrimSpace(e.Common().Summary)
 		if !strings.HasSuffix(s, ".") || strings.Contains(s, "\n\n") {
 			t.Errorf("%s: summary is not one sentence ending in a full stop: %q", e.Ref(), s)
 		}
-	})
+	}
 }
 
 var sentenceEnd = regexp.MustCompile(`[.!?]\s+`)
@@ -128,7 +128,7 @@ var sentenceEnd = regexp.MustCompile(`[.!?]\s+`)
 func TestDataHasNoRepeatedSentences(t *testing.T) {
 	d := loadData(t)
 	seen := map[string]model.Ref{}
-	each(d, func(e model.Entity) {
+	for e := range d.All() {
 		for _, s := range sentenceEnd.Split(e.Common().Description, -1) {
 			s = strings.Join(strings.Fields(s), " ")
 			if len(s) < 60 {
@@ -139,27 +139,6 @@ func TestDataHasNoRepeatedSentences(t *testing.T) {
 			}
 			seen[s] = e.Ref()
 		}
-	})
-}
-
-func each(d *dataset.Dataset, f func(model.Entity)) {
-	for x := range d.Incidents() {
-		f(x)
-	}
-	for x := range d.Actors() {
-		f(x)
-	}
-	for x := range d.Techniques() {
-		f(x)
-	}
-	for x := range d.Tools() {
-		f(x)
-	}
-	for x := range d.Defenses() {
-		f(x)
-	}
-	for x := range d.Technologies() {
-		f(x)
 	}
 }
 

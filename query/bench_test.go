@@ -175,22 +175,7 @@ func scanSearch(d *dataset.Dataset, text string, limit int) []model.Ref {
 			all = append(all, scored{e.Ref(), score})
 		}
 	}
-	for x := range d.Incidents() {
-		consider(x)
-	}
-	for x := range d.Actors() {
-		consider(x)
-	}
-	for x := range d.Techniques() {
-		consider(x)
-	}
-	for x := range d.Tools() {
-		consider(x)
-	}
-	for x := range d.Defenses() {
-		consider(x)
-	}
-	for x := range d.Technologies() {
+	for x := range d.All() {
 		consider(x)
 	}
 	slices.SortFunc(all, func(a, b scored) int {

@@ -81,31 +81,13 @@ func suffix[T ~string](ids []T, s string) {
 // written as indented JSON, which is valid YAML.
 func FS(es dataset.Entities) fstest.MapFS {
 	m := fstest.MapFS{}
-	put := func(e model.Entity) {
+	for e := range es.All() {
 		b, err := json.MarshalIndent(e, "", "  ")
 		if err != nil {
 			panic(err)
 		}
 		ref := e.Ref()
 		m[ref.Kind.Dir()+"/"+ref.ID+".yaml"] = &fstest.MapFile{Data: b}
-	}
-	for _, x := range es.Incidents {
-		put(x)
-	}
-	for _, x := range es.Actors {
-		put(x)
-	}
-	for _, x := range es.Techniques {
-		put(x)
-	}
-	for _, x := range es.Tools {
-		put(x)
-	}
-	for _, x := range es.Defenses {
-		put(x)
-	}
-	for _, x := range es.Technologies {
-		put(x)
 	}
 	return m
 }
