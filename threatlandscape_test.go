@@ -32,7 +32,8 @@ func TestDefaultEqualsLoadOfTheSource(t *testing.T) {
 	if diff := cmp.Diff(d.Entities(), threatlandscape.Default().Entities()); diff != "" {
 		t.Errorf("Default() differs from Load(dataset/data) (-load +default):\n%s", diff)
 	}
-	if threatlandscape.Default() != threatlandscape.Default() {
+	first, second := threatlandscape.Default(), threatlandscape.Default()
+	if first != second {
 		t.Error("Default() decoded the data twice")
 	}
 	if threatlandscape.DataSize != len(landscape.Data) || threatlandscape.DataSize == 0 {

@@ -1,6 +1,9 @@
 package model
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Kind names one of the six entity kinds.
 type Kind string
@@ -271,7 +274,7 @@ func (m Mapping) URL() string {
 	case FrameworkATTACK:
 		switch {
 		case len(m.ID) > 1 && m.ID[0] == 'T':
-			id, sub, ok := cut(m.ID, '.')
+			id, sub, ok := strings.Cut(m.ID, ".")
 			if ok {
 				return "https://attack.mitre.org/techniques/" + id + "/" + sub + "/"
 			}
@@ -283,15 +286,6 @@ func (m Mapping) URL() string {
 		return "https://atlas.mitre.org/techniques/" + m.ID
 	}
 	return ""
-}
-
-func cut(s string, sep byte) (before, after string, found bool) {
-	for i := 0; i < len(s); i++ {
-		if s[i] == sep {
-			return s[:i], s[i+1:], true
-		}
-	}
-	return s, "", false
 }
 
 // Ref returns the technique's kind and ID.
