@@ -25,6 +25,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"reflect"
 	"sync"
 	"testing"
 
@@ -170,31 +171,22 @@ func Build(entities ...model.Entity) (*dataset.Dataset, error) {
 	var es dataset.Entities
 	have := map[model.Ref]bool{}
 	for _, e := range entities {
+		if v := reflect.ValueOf(e); v.Kind() == reflect.Pointer && !v.IsNil() {
+			e = v.Elem().Interface().(model.Entity) // *model.Incident and the like
+		}
 		switch x := e.(type) {
 		case model.Incident:
 			es.Incidents = append(es.Incidents, x)
-		case *model.Incident:
-			es.Incidents = append(es.Incidents, *x)
 		case model.Actor:
 			es.Actors = append(es.Actors, x)
-		case *model.Actor:
-			es.Actors = append(es.Actors, *x)
 		case model.Technique:
 			es.Techniques = append(es.Techniques, x)
-		case *model.Technique:
-			es.Techniques = append(es.Techniques, *x)
 		case model.Tool:
 			es.Tools = append(es.Tools, x)
-		case *model.Tool:
-			es.Tools = append(es.Tools, *x)
 		case model.Defense:
 			es.Defenses = append(es.Defenses, x)
-		case *model.Defense:
-			es.Defenses = append(es.Defenses, *x)
 		case model.Technology:
 			es.Technologies = append(es.Technologies, x)
-		case *model.Technology:
-			es.Technologies = append(es.Technologies, *x)
 		default:
 			return nil, fmt.Errorf("datasettest: unsupported entity type %T", e)
 		}

@@ -34,7 +34,7 @@ func TestNewCreatesMissingLinks(t *testing.T) {
 			x.Technologies = []model.TechnologyID{"mail"}
 		}),
 		datasettest.Defense("mfa", "phish", func(x *model.Defense) { x.AppliesTo = []model.TechnologyID{"mail", "vpn"} }),
-		datasettest.Actor("crew-x", func(x *model.Actor) { x.Type = model.ActorCybercrime }),
+		ptr(datasettest.Actor("crew-x", func(x *model.Actor) { x.Type = model.ActorCybercrime })),
 	)
 	want := dataset.Counts{Incidents: 1, Actors: 1, Techniques: 1, Defenses: 1, Technologies: 2}
 	if diff := cmp.Diff(want, d.Counts()); diff != "" {
@@ -44,6 +44,8 @@ func TestNewCreatesMissingLinks(t *testing.T) {
 		t.Errorf("New replaced the given actor with a placeholder: %+v", a)
 	}
 }
+
+func ptr[T any](x T) *T { return &x }
 
 func TestBuildReportsInvalidInput(t *testing.T) {
 	_, err := datasettest.Build(datasettest.Incident("Bad ID"))
