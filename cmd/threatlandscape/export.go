@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 
 	"github.com/cloudthreats/threatlandscape"
 	"github.com/cloudthreats/threatlandscape/dataset"
@@ -81,7 +80,7 @@ func runExport(c *context, args []string) error {
 		default:
 			es := d.Entities()
 			if subset {
-				es = closure(d, selected)
+				es = ix.Subset(f)
 			}
 			return writeJSON(w, exported{DataVersion: dataVersion(c), Entities: es})
 		}
@@ -100,57 +99,6 @@ func dataVersion(c *context) string {
 		return threatlandscape.DataVersion
 	}
 	return ""
-}
-
-// closure returns the selected incidents with every entity they link to, and the
-// defenses that mitigate their techniques, each kind in ID order.
-func closure(d *dataset.Dataset, selected map[model.IncidentID]bool) dataset.Entities {
-	var es dataset.Entities
-	actors, techniques, tools, technologies := map[model.ActorID]bool{}, map[model.TechniqueID]bool{}, map[model.ToolID]bool{}, map[model.TechnologyID]bool{}
-	for x := range d.Incidents() {
-		if !selected[x.ID] {
-			continue
-		}
-		es.Incidents = append(es.Incidents, x)
-		mark(actors, x.Actors)
-		mark(techniques, x.Techniques)
-		mark(tools, x.Tools)
-		mark(technologies, x.Technologies)
-	}
-	for x := range d.Defenses() {
-		if slices.ContainsFunc(x.Mitigates, func(t model.TechniqueID) bool { return techniques[t] }) {
-			es.Defenses = append(es.Defenses, x)
-			mark(techniques, x.Mitigates)
-			mark(technologies, x.AppliesTo)
-		}
-	}
-	for x := range d.Actors() {
-		if actors[x.ID] {
-			es.Actors = append(es.Actors, x)
-		}
-	}
-	for x := range d.Techniques() {
-		if techniques[x.ID] {
-			es.Techniques = append(es.Techniques, x)
-		}
-	}
-	for x := range d.Tools() {
-		if tools[x.ID] {
-			es.Tools = append(es.Tools, x)
-		}
-	}
-	for x := range d.Technologies() {
-		if technologies[x.ID] {
-			es.Technologies = append(es.Technologies, x)
-		}
-	}
-	return es
-}
-
-func mark[T comparable](set map[T]bool, ids []T) {
-	for _, id := range ids {
-		set[id] = true
-	}
 }
 
 // writeOutput runs write against standard output, or against the file path, which it
