@@ -165,6 +165,19 @@ func New(tb testing.TB, entities ...model.Entity) *dataset.Dataset {
 	return d
 }
 
+// addMissing appends to dst an entity made by build for every ID in ids that names no
+// entity yet. Invalid IDs are left for validation to report.
+func addMissing[ID ~string, T any](have map[model.Ref]bool, k model.Kind, ids []ID, dst *[]T, build func(ID, ...func(*T)) T) {
+	for _, id := range ids {
+		r := model.Ref{Kind: k, ID: string(id)}
+		if have[r] || !model.ValidID(string(id)) {
+			continue
+		}
+		have[r] = true
+		*dst = append(*dst, build(id))
+	}
+}
+
 // Build is [New] for code without a testing.TB: it returns the problems as the
 // [dataset.ErrorList] that [dataset.New] reports.
 func Build(entities ...model.Entity) (*dataset.Dataset, error) {
@@ -192,47 +205,15 @@ func Build(entities ...model.Entity) (*dataset.Dataset, error) {
 		}
 		have[e.Ref()] = true
 	}
-	need := func(k model.Kind, id string) bool {
-		r := model.Ref{Kind: k, ID: id}
-		if have[r] || !model.ValidID(id) {
-			return false // present, or invalid: let validation report it
-		}
-		have[r] = true
-		return true
-	}
 	for _, x := range es.Incidents {
-		for _, id := range x.Actors {
-			if need(model.KindActor, string(id)) {
-				es.Actors = append(es.Actors, Actor(id))
-			}
-		}
-		for _, id := range x.Techniques {
-			if need(model.KindTechnique, string(id)) {
-				es.Techniques = append(es.Techniques, Technique(id))
-			}
-		}
-		for _, id := range x.Tools {
-			if need(model.KindTool, string(id)) {
-				es.Tools = append(es.Tools, Tool(id))
-			}
-		}
-		for _, id := range x.Technologies {
-			if need(model.KindTechnology, string(id)) {
-				es.Technologies = append(es.Technologies, Technology(id))
-			}
-		}
+		addMissing(have, model.KindActor, x.Actors, &es.Actors, Actor)
+		addMissing(have, model.KindTechnique, x.Techniques, &es.Techniques, Technique)
+		addMissing(have, model.KindTool, x.Tools, &es.Tools, Tool)
+		addMissing(have, model.KindTechnology, x.Technologies, &es.Technologies, Technology)
 	}
 	for _, x := range es.Defenses {
-		for _, id := range x.Mitigates {
-			if need(model.KindTechnique, string(id)) {
-				es.Techniques = append(es.Techniques, Technique(id))
-			}
-		}
-		for _, id := range x.AppliesTo {
-			if need(model.KindTechnology, string(id)) {
-				es.Technologies = append(es.Technologies, Technology(id))
-			}
-		}
+		addMissing(have, model.KindTechnique, x.Mitigates, &es.Techniques, Technique)
+		addMissing(have, model.KindTechnology, x.AppliesTo, &es.Technologies, Technology)
 	}
 	return dataset.New(es)
 }
